@@ -1,0 +1,62 @@
+import pytest
+
+from accounts.models import Rol
+from config.celery import app as celery_app
+
+from .factories import (
+    AanvraagFactory,
+    GemeenteFactory,
+    JobcoachorganisatieFactory,
+    UserFactory,
+    VerordeningFactory,
+    WerkgeverFactory,
+)
+
+
+@pytest.fixture(autouse=True)
+def celery_eager():
+    """Tasks run in-process unless a test starts a real worker (see tests/test_worker.py)."""
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = True
+
+
+@pytest.fixture(autouse=True)
+def _private_media(settings, tmp_path):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage",
+                    "OPTIONS": {"location": str(tmp_path / "documenten")}},
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+class Wereld:
+    """Two gemeenten, each with its staff, and two werkgevers: the setting of most tests."""
+
+    def __init__(self):
+        self.gemeente_a = GemeenteFactory(naam="Amstelveen", cbs_code="GM0362")
+        self.gemeente_b = GemeenteFactory(naam="Bussum", cbs_code="GM0381")
+        VerordeningFactory(gemeente=self.gemeente_a)
+        VerordeningFactory(gemeente=self.gemeente_b)
+        self.werkgever_a = WerkgeverFactory(naam="Bakkerij De Korenschoof")
+        self.werkgever_b = WerkgeverFactory(naam="Transport Van Dijk")
+        self.jobcoachorganisatie = JobcoachorganisatieFactory()
+        self.wg_a = UserFactory(rol=Rol.WERKGEVER, werkgever=self.werkgever_a, username="wg_a")
+        self.wg_b = UserFactory(rol=Rol.WERKGEVER, werkgever=self.werkgever_b, username="wg_b")
+        self.km_a = UserFactory(rol=Rol.KLANTMANAGER, gemeenten=[self.gemeente_a], username="km_a")
+        self.km_b = UserFactory(rol=Rol.KLANTMANAGER, gemeenten=[self.gemeente_b], username="km_b")
+        self.ad_a = UserFactory(rol=Rol.ARBEIDSDESKUNDIGE, gemeenten=[self.gemeente_a], username="ad_a")
+        self.ad_a2 = UserFactory(rol=Rol.ARBEIDSDESKUNDIGE, gemeenten=[self.gemeente_a], username="ad_a2")
+        self.ad_b = UserFactory(rol=Rol.ARBEIDSDESKUNDIGE, gemeenten=[self.gemeente_b], username="ad_b")
+
+    def aanvraag(self, **kwargs):
+        kwargs.setdefault("gemeente", self.gemeente_a)
+        kwargs.setdefault("werkgever", self.werkgever_a)
+        kwargs.setdefault("aangemaakt_door", self.wg_a)
+        return AanvraagFactory(**kwargs)
+
+
+@pytest.fixture
+def wereld(db):
+    return Wereld()
