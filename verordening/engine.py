@@ -239,6 +239,13 @@ def _rond_af(uren: Decimal) -> Decimal:
     return uren.quantize(_TIENDE, rounding=ROUND_HALF_UP)
 
 
+def _is_tekst(uren: Decimal) -> str:
+    """'= 62,4' for an intermediate figure; '≈ 30,769' when it has more than 3 decimals (e.g. 40 × 20/26)."""
+    if uren == uren.quantize(Decimal("0.001")):
+        return f"= {nl_getal(uren)}"
+    return f"≈ {nl_getal(uren.quantize(Decimal('0.001'), rounding=ROUND_HALF_UP))}"
+
+
 def _weken_afgerond(dagen: int) -> int:
     """Days to the nearest whole week (half up); used to split a period between traject years."""
     return int((Decimal(dagen) / 7).quantize(Decimal(1), rounding=ROUND_HALF_UP))
@@ -1004,8 +1011,8 @@ def _periode_uren(
     uitleg.extend(o.berekening for o in onderdelen)
     exact = sum((o.uren for o in onderdelen), Decimal(0))
     if len(onderdelen) > 1:
-        delen = " + ".join(nl_getal(o.uren) for o in onderdelen)
-        uitleg.append(f"Samen: {delen} = {nl_getal(exact)} uur.")
+        delen = " + ".join(_is_tekst(o.uren)[2:] for o in onderdelen)
+        uitleg.append(f"Samen: {delen} {_is_tekst(exact)} uur.")
     berekend = _rond_af(exact)
     if berekend != exact:
         uitleg.append(f"Afgerond op één decimaal: {nl_getal(berekend)} uur.")
@@ -1082,7 +1089,7 @@ def _uren_percentage_per_jaar(
         uren = feiten.contracturen_per_week * stuk_weken * pct / _HONDERD
         regel = (
             f"{nl_getal(feiten.contracturen_per_week)} uur/week × {_weken_tekst(stuk_weken)} × {nl_getal(pct)}% "
-            f"= {nl_getal(uren)} uur (jaar {jaar}, regime {_regime_label(naam)})"
+            f"{_is_tekst(uren)} uur (jaar {jaar}, regime {_regime_label(naam)})"
         )
         onderdelen.append(Onderdeel(jaar, stuk_weken, uren, regel))
     return onderdelen
@@ -1129,7 +1136,7 @@ def _uren_vast_percentage(regels: Verordeningsregels, feiten: Casusfeiten, weken
     uren = feiten.contracturen_per_week * weken * pct / _HONDERD
     regel = (
         f"{nl_getal(feiten.contracturen_per_week)} uur/week × {_weken_tekst(weken)} × {nl_getal(pct)}% "
-        f"= {nl_getal(uren)} uur (vast percentage van de contracturen)"
+        f"{_is_tekst(uren)} uur (vast percentage van de contracturen)"
     )
     return Onderdeel(None, weken, uren, regel)
 
@@ -1138,10 +1145,10 @@ def _per_half_jaar(per_half_jaar: Decimal, weken: int, toelichting: str) -> Onde
     """Hours set per half year (26 weeks), scaled to the weeks of the period."""
     uren = per_half_jaar * weken / _WEKEN_PER_HALF_JAAR
     if weken == _WEKEN_PER_HALF_JAAR:
-        regel = f"{nl_getal(per_half_jaar)} uur per half jaar (26 weken) = {nl_getal(uren)} uur ({toelichting})"
+        regel = f"{nl_getal(per_half_jaar)} uur per half jaar (26 weken) {_is_tekst(uren)} uur ({toelichting})"
     else:
         regel = (
-            f"{nl_getal(per_half_jaar)} uur per half jaar × {weken}/26 weken = {nl_getal(uren)} uur ({toelichting})"
+            f"{nl_getal(per_half_jaar)} uur per half jaar × {weken}/26 weken {_is_tekst(uren)} uur ({toelichting})"
         )
     return Onderdeel(None, weken, uren, regel)
 
@@ -1151,7 +1158,7 @@ def _uren_vast(regels: Verordeningsregels, weken: int) -> Onderdeel:
         return _per_half_jaar(regels.vaste_uren, weken, "vast aantal uren per half jaar")
     uren = regels.vaste_uren * weken
     regel = (
-        f"{nl_getal(regels.vaste_uren)} uur/week × {_weken_tekst(weken)} = {nl_getal(uren)} uur "
+        f"{nl_getal(regels.vaste_uren)} uur/week × {_weken_tekst(weken)} {_is_tekst(uren)} uur "
         "(vast aantal uren per week)"
     )
     return Onderdeel(None, weken, uren, regel)

@@ -390,6 +390,14 @@ def test_uren_per_periode(regel_wijziging, feit_wijziging, periode_start, uren, 
             id="vaste-uren-naar-rato",
         ),
         pytest.param(
+            {"intensiteit_soort": BANDEN, "regime_banden": BANDEN_LMZ}, {"contract_einddatum": date(2026, 5, 20)},
+            date(2026, 1, 1), 20, "30.8",
+            # 1 jan–20 mei 2026 = 140 days → 20 weeks; band maximum 40 × 20/26 = 30,769… → 30,8
+            ["140 dagen / 7 = 20 weken", "40 uur per half jaar × 20/26 weken ≈ 30,769 uur (regime midden)",
+             "Afgerond op één decimaal: 30,8 uur"],
+            id="banden-naar-rato",
+        ),
+        pytest.param(
             {}, {"contract_einddatum": date(2026, 12, 31)}, date(2027, 1, 1), 0, "0",
             # the contract ended before this period starts → 0
             ["vóór het begin van deze periode: geen uren"],
@@ -886,6 +894,12 @@ def test_ongeldige_casusfeiten():
                      # P1: 90 days → 13 weeks y1 + 13 weeks y2 = 31,2 + 15,6 = 46,8; P2: 24 × 26 × 5% = 31,2;
                      # P3: 1 jan–31 mrt 2027 = 12 weeks × 24 × 5% = 14,4
                      "Het traject eindigt op 31 maart 2027", id="resterende-vijftien-maanden"),
+        pytest.param({}, {"startdatum": date(2026, 8, 31)}, ["62.4", "62.4", "31.2", "31.2"], "187.2",
+                     date(2028, 8, 30),
+                     # month ends: periods 31 aug 2026–28 feb 2027 (no 31 feb), 1 mrt–30 aug 2027,
+                     # 31 aug 2027–29 feb 2028 (leap year), 1 mrt–30 aug 2028; all full: 26 weeks each
+                     # year 2 starts 31 aug 2027 = start of period 3: 62,4 + 62,4 + 31,2 + 31,2 = 187,2
+                     "Periode 3, 31 augustus 2027 tot en met 29 februari 2028: 31,2 uur.", id="start-op-maandeinde"),
         pytest.param({"intensiteit_soort": VASTE_UREN, "vaste_uren": D(1), "vaste_uren_eenheid": Eenheid.PER_WEEK,
                       "max_uren_per_periode": D(20)}, {}, ["20", "20", "20", "20"], "80", date(2027, 12, 31),
                      # 1 × 26 = 26 per period, capped at 20; 4 × 20 = 80
