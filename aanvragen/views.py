@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -142,7 +144,7 @@ def werklijst(request):
             "status": status,
             "sorteer": sorteer,
             "statussen": [c for c in AanvraagStatus.choices if c[0] != AanvraagStatus.CONCEPT],
-            "querystring": f"status={status}&sorteer={sorteer}&",
+            "querystring": urlencode({"status": status, "sorteer": sorteer}) + "&",
         },
     )
 
