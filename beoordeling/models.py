@@ -177,7 +177,15 @@ class Besluit(models.Model):
 
 
 class DocumentSoort(models.TextChoices):
+    ONTVANGSTBEVESTIGING = "ontvangstbevestiging", _("Ontvangstbevestiging")
+    BRIEF_AANVULLING = "brief_aanvulling", _("Verzoek om aanvulling")
+    BRIEF_VERDAGING = "brief_verdaging", _("Verdagingsbrief")
+    BRIEF_BUITEN_BEHANDELING = "brief_buiten_behandeling", _("Besluit buiten behandeling")
     BESCHIKKING = "beschikking", _("Beschikking")
+    ONDERZOEKSRAPPORT = "onderzoeksrapport", _("Onderzoeksrapport (volledig dossier)")
+    ONDERZOEKSRAPPORT_AANVRAGER = "onderzoeksrapport_aanvrager", _("Onderzoeksrapport (afschrift aanvrager)")
+    DOSSIER_ZIP = "dossier_zip", _("Dossier (ZIP met bijlagen)")
+    BESLISSING_OP_BEZWAAR = "beslissing_op_bezwaar", _("Beslissing op bezwaar")
 
 
 class Document(models.Model):
@@ -185,7 +193,7 @@ class Document(models.Model):
 
     aanvraag = models.ForeignKey("aanvragen.Aanvraag", on_delete=models.PROTECT, related_name="documenten")
     besluit = models.ForeignKey(Besluit, null=True, blank=True, on_delete=models.PROTECT, related_name="documenten")
-    soort = models.CharField(_("soort"), max_length=24, choices=DocumentSoort.choices)
+    soort = models.CharField(_("soort"), max_length=40, choices=DocumentSoort.choices)
     versie = models.PositiveSmallIntegerField(default=1)
     vervangt = models.OneToOneField("self", null=True, blank=True, on_delete=models.PROTECT, related_name="vervangen_door")
     bestand = models.FileField(upload_to="documenten/%Y/%m/")
