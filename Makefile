@@ -10,7 +10,7 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/jobcoachloket
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 TEST_ENV := DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) SECRET_KEY=alleen-voor-tests HTTPS=0 DEBUG=0
 
-.PHONY: run test bench install static migrate demo worker lint clean
+.PHONY: run test bench audit install static lint clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,12 @@ test: install static
 
 bench: install static
 	$(TEST_ENV) $(PY) manage.py bench
+
+# Known vulnerabilities in the pinned dependencies (needs the PyPI JSON API; --strict fails when a
+# package could not be checked, so an unreachable service never passes silently).
+audit: install
+	$(VENV)/bin/pip install --quiet -e '.[audit]'
+	$(VENV)/bin/pip-audit --local --strict --progress-spinner off
 
 lint:
 	$(PY) -m ruff check . || true
