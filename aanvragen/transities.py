@@ -35,12 +35,18 @@ def voer_uit(
             f"‘{actueel.get_status_display().lower()}’). Er is niets veranderd; bekijk de actuele stand."
         )
     methode = getattr(obj, transitie)
-    if not has_transition_perm(methode, door):
-        raise GeenToestemming("U mag deze handeling bij deze zaak niet uitvoeren.")
-    if not can_proceed(methode):
+    # The state first: django-fsm's permission check is also False from a wrong state, and "you may
+    # not" would then hide the real reason (someone already moved the case on).
+    if not methode._django_fsm.has_transition(obj.status):
         raise TransitieFout(
             f"Deze handeling is niet mogelijk zolang de status ‘{obj.get_status_display().lower()}’ is."
         )
+    # Conditions before the role: django-fsm's has_transition_perm is also False when a condition
+    # fails, and "you may not" would then hide that something is still missing.
+    if not can_proceed(methode):
+        raise TransitieFout("Aan de voorwaarden voor deze handeling is (nog) niet voldaan.")
+    if not has_transition_perm(methode, door):
+        raise GeenToestemming("U mag deze handeling bij deze zaak niet uitvoeren.")
     van = obj.status
     methode(**(args or {}))
     try:

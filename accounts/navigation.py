@@ -20,12 +20,16 @@ class NavItem:
 MENU: dict[str, tuple[NavItem, ...]] = {
     Rol.WERKGEVER: (NavItem("Mijn aanvragen", "aanvragen:mijn"), NavItem("Nieuwe aanvraag", "aanvragen:nieuw")),
     Rol.WERKNEMER: (NavItem("Mijn aanvragen", "aanvragen:mijn"), NavItem("Nieuwe aanvraag", "aanvragen:nieuw")),
-    Rol.KLANTMANAGER: (NavItem("Werklijst", "aanvragen:werklijst"),),
+    Rol.KLANTMANAGER: (NavItem("Werklijst", "aanvragen:werklijst"), NavItem("Aanvraag registreren", "aanvragen:registreren"),
+                       NavItem("Trajecten", "trajecten:overzicht")),
     Rol.ARBEIDSDESKUNDIGE: (NavItem("Ter ondertekening", "beoordeling:ondertekenen"), NavItem("Werklijst", "aanvragen:werklijst")),
-    Rol.BEZWAARBEHANDELAAR: (NavItem("Besluiten", "beoordeling:besluiten"),),
-    Rol.JOBCOACH: (NavItem("Mijn trajecten", "beoordeling:trajecten"),),
-    Rol.FUNCTIONEEL_BEHEERDER: (NavItem("Verordeningen", "verordening:lijst"),),
-    Rol.BELEIDSMEDEWERKER: (NavItem("Overzicht", "aanvragen:overzicht"),),
+    Rol.BEZWAARBEHANDELAAR: (NavItem("Bezwaren", "bezwaar:lijst"), NavItem("Besluiten", "beoordeling:besluiten")),
+    Rol.JOBCOACH: (NavItem("Mijn trajecten", "trajecten:jobcoach"), NavItem("Mijn aanvragen", "aanvragen:mijn"),
+                   NavItem("Nieuwe aanvraag", "aanvragen:nieuw")),
+    Rol.FUNCTIONEEL_BEHEERDER: (NavItem("Verordeningen", "verordening:lijst"),
+                                NavItem("Vergelijken", "verordening:vergelijken"),
+                                NavItem("Jobcoachorganisaties", "verordening:register")),
+    Rol.BELEIDSMEDEWERKER: (NavItem("Overzicht", "aanvragen:overzicht"), NavItem("Vergelijken", "verordening:vergelijken")),
 }
 
 

@@ -5,7 +5,7 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from .models import GEMEENTE_ROLLEN, Rol
 
@@ -22,11 +22,17 @@ def zichtbare_aanvragen(user, qs: QuerySet | None = None) -> QuerySet:
     if user.rol == Rol.WERKGEVER and user.werkgever_id:
         return qs.filter(werkgever_id=user.werkgever_id)
     if user.rol == Rol.WERKNEMER and user.bsn:
-        return qs.filter(werknemer_bsn=user.bsn).exclude(
-            status=AanvraagStatus.CONCEPT, aanvrager="werkgever"
-        )
+        # Someone else's concept with his BSN is not his yet: only his own drafts and sent aanvragen.
+        return qs.filter(werknemer_bsn=user.bsn).exclude(Q(status=AanvraagStatus.CONCEPT) & ~Q(aangemaakt_door=user))
     if user.rol == Rol.JOBCOACH and user.jobcoachorganisatie_id:
-        return qs.filter(besluiten__jobcoachorganisatie_id=user.jobcoachorganisatie_id).distinct()
+        # What the organisation applied for, and the trajecten it was chosen for.
+        from beoordeling.models import Besluit
+
+        org = user.jobcoachorganisatie_id
+        return qs.filter(
+            Q(jobcoachorganisatie_id=org)
+            | Q(pk__in=Besluit.objects.filter(jobcoachorganisatie_id=org).values("aanvraag_id"))
+        )
     return qs.none()
 
 

@@ -1,7 +1,8 @@
 """HTML → PDF with WeasyPrint, reading only the project's own static PDF assets.
 
-The fetcher refuses every URL that is not a local file below static/pdf/, so no template or user
-input can make a render reach the network or read other files.
+The fetcher refuses every URL that is not a local file below static/pdf/ or an inline data: URI
+(a gemeente's logo, see Verordening.logo_als_data_uri), so no template or user input can make a
+render reach the network or read other files.
 """
 
 import functools
@@ -17,9 +18,11 @@ PDF_ASSETS = (settings.BASE_DIR / "static" / "pdf").resolve()
 
 class AlleenEigenBestanden(URLFetcher):
     def __init__(self) -> None:
-        super().__init__(allowed_protocols={"file"}, allow_redirects=False)
+        super().__init__(allowed_protocols={"file", "data"}, allow_redirects=False)
 
     def fetch(self, url, headers=None):
+        if url.startswith("data:"):
+            return super().fetch(url, headers)  # the bytes are in the URL itself: nothing is read
         pad = Path(unquote(urlparse(url).path)).resolve()
         if not pad.is_relative_to(PDF_ASSETS):
             raise ValueError(f"PDF mag {url} niet laden")
@@ -33,6 +36,9 @@ def _stylesheet() -> CSS:
 
 
 def html_naar_pdf(html: str) -> bytes:
-    """Render a complete HTML document (with <title> and lang="nl") to a tagged PDF/UA-1."""
+    """Render a complete HTML document (with <title> and lang="nl") to a tagged PDF/UA-1.
+
+    PDF/UA-1 gives the structure tree (/MarkInfo Marked), the document language (/Lang from the
+    html element), the title shown instead of the file name, and embedded font subsets."""
     document = HTML(string=html, base_url=PDF_ASSETS.as_uri() + "/", url_fetcher=AlleenEigenBestanden())
     return document.write_pdf(stylesheets=[_stylesheet()], pdf_variant="pdf/ua-1")

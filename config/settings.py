@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -52,6 +53,8 @@ INSTALLED_APPS = [
     "verordening",
     "aanvragen",
     "beoordeling",
+    "beoordeling.trajecten.apps.TrajectenConfig",
+    "aanvragen.bezwaar.apps.BezwaarConfig",
 ]
 
 MIDDLEWARE = [
@@ -121,6 +124,7 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = env_bool("AXES_VERBOSE", False)
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands")]
@@ -161,6 +165,12 @@ CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {}
+# Monitoring (issue 7): the daily scan catches up everything due on or before today, so a missed run
+# is made good by the next one; running it twice does nothing twice.
+CELERY_BEAT_SCHEDULE["trajecten-monitoring-scan"] = {
+    "task": "beoordeling.trajecten.tasks.monitoring_scan_dagelijks",
+    "schedule": crontab(hour=6, minute=15),
+}
 
 CACHES = {
     "default": (
@@ -172,6 +182,8 @@ CACHES = {
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Jobcoachloket <noreply@jobcoachloket.nl>")
+# The site's public address, for links in e-mails sent by workers (no request there).
+JCL_BASIS_URL = os.environ.get("JCL_BASIS_URL", "http://localhost:8000").rstrip("/")
 
 # Security headers; the strict ones switch on outside DEBUG.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -12,6 +12,8 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("aanvragen.urls")),
     path("", include("beoordeling.urls")),
+    path("", include("beoordeling.trajecten.urls")),
+    path("", include("aanvragen.bezwaar.urls")),
     path("", include("verordening.urls")),
     path("beheer/", admin.site.urls),
 ]

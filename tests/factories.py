@@ -38,6 +38,7 @@ class VerordeningFactory(factory.django.DjangoModelFactory):
     naam = factory.LazyAttribute(lambda o: f"Re-integratieverordening {o.gemeente.naam} 2024")
     geldig_van = datetime.date(2024, 1, 1)
     bezwaar_adres = "Het college van burgemeester en wethouders\nPostbus 1\n1000 AA Gemeentestad"
+    status = "gepubliceerd"  # in force, as cases need; concepts via verordening.services or status="concept"
 
 
 class WerkgeverFactory(factory.django.DjangoModelFactory):

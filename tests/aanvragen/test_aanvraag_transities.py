@@ -1,12 +1,16 @@
 """Every Aanvraag transition: who may do it, from which state, and what it records."""
 
+import datetime
+
 import pytest
+import time_machine
+from django.utils import timezone
 
 from aanvragen import services
 from aanvragen.models import Aanvraag, AanvraagStatus, Transitie
 from aanvragen.transities import GeenToestemming, GelijktijdigGewijzigd, TransitieFout
 from accounts.models import Rol
-from tests.factories import UserFactory
+from tests.factories import JobcoachorganisatieFactory, UserFactory
 from tests.helpers import ingediend
 
 pytestmark = pytest.mark.django_db
@@ -111,10 +115,11 @@ def test_aanvulling_vragen_vereist_omschrijving_en_klantmanager(wereld):
 def test_buiten_behandeling_alleen_na_aanvulling_gevraagd(wereld):
     aanvraag = ingediend(wereld)
     services.aanvraag_in_behandeling_nemen(aanvraag=aanvraag, door=wereld.km_a)
-    with pytest.raises(TransitieFout):
+    with pytest.raises(TransitieFout, match="status ‘in behandeling’"):
         services.aanvraag_buiten_behandeling_stellen(aanvraag=aanvraag, door=wereld.km_a, reden="Termijn verstreken")
     services.aanvraag_aanvulling_vragen(aanvraag=aanvraag, door=wereld.km_a, wat_ontbreekt="Contract")
-    services.aanvraag_buiten_behandeling_stellen(aanvraag=aanvraag, door=wereld.km_a, reden="Termijn verstreken")
+    with time_machine.travel(timezone.now() + datetime.timedelta(days=30), tick=False):
+        services.aanvraag_buiten_behandeling_stellen(aanvraag=aanvraag, door=wereld.km_a, reden="Termijn verstreken")
     aanvraag.refresh_from_db()
     assert aanvraag.status == AanvraagStatus.BUITEN_BEHANDELING
 
@@ -141,3 +146,112 @@ def test_status_kan_niet_rechtstreeks_worden_gezet(wereld):
     aanvraag = wereld.aanvraag()
     with pytest.raises(AttributeError):
         aanvraag.status = AanvraagStatus.BESLOTEN
+
+
+# --- the intake's transitions: who may do each ------------------------------------------------------
+
+
+def _later(dagen: int):
+    return time_machine.travel(timezone.now() + datetime.timedelta(days=dagen), tick=False)
+
+
+def _in_behandeling(wereld, **kwargs):
+    aanvraag = ingediend(wereld, **kwargs)
+    services.aanvraag_in_behandeling_nemen(aanvraag=aanvraag, door=wereld.km_a)
+    return aanvraag
+
+
+def _aanvulling_gevraagd(wereld, **kwargs):
+    aanvraag = _in_behandeling(wereld, **kwargs)
+    services.aanvraag_aanvulling_vragen(aanvraag=aanvraag, door=wereld.km_a, wat_ontbreekt="Contract")
+    return Aanvraag.objects.get(pk=aanvraag.pk)
+
+
+ACTIES = {
+    "aanvulling_vragen": (_in_behandeling, lambda a, u: services.aanvraag_aanvulling_vragen(
+        aanvraag=a, door=u, wat_ontbreekt="Contract")),
+    "aanvullen": (_aanvulling_gevraagd, lambda a, u: services.aanvraag_aanvullen(
+        aanvraag=a, door=u, toelichting="Contract meegestuurd")),
+    "buiten_behandeling": (_aanvulling_gevraagd, lambda a, u: services.aanvraag_buiten_behandeling_stellen(
+        aanvraag=a, door=u, reden="Niets ontvangen")),
+    "verdagen": (_in_behandeling, lambda a, u: services.aanvraag_verdagen(aanvraag=a, door=u, weken=2, reden="Drukte")),
+    "intrekken": (_aanvulling_gevraagd, lambda a, u: services.aanvraag_intrekken(aanvraag=a, door=u)),
+}
+
+
+@pytest.mark.parametrize(
+    "actie,wie,mag",
+    [
+        ("aanvulling_vragen", "km_a", True), ("aanvulling_vragen", "km_b", False),
+        ("aanvulling_vragen", "ad_a", False), ("aanvulling_vragen", "wg_a", False),
+        ("aanvullen", "wg_a", True), ("aanvullen", "km_a", True), ("aanvullen", "wg_b", False),
+        ("aanvullen", "km_b", False), ("aanvullen", "ad_a", False),
+        ("buiten_behandeling", "km_a", True), ("buiten_behandeling", "wg_a", False),
+        ("buiten_behandeling", "ad_a", False), ("buiten_behandeling", "km_b", False),
+        ("verdagen", "km_a", True), ("verdagen", "ad_a", False), ("verdagen", "wg_a", False),
+        ("verdagen", "km_b", False),
+        ("intrekken", "wg_a", True), ("intrekken", "wg_b", False), ("intrekken", "km_a", False),
+    ],
+)
+def test_wie_elke_nieuwe_handeling_mag_uitvoeren(wereld, actie, wie, mag):
+    maak, uitvoeren = ACTIES[actie]
+    aanvraag = maak(wereld)
+    status_voor = aanvraag.status
+    with _later(20):  # past the hersteltermijn, within the beslistermijn
+        if mag:
+            uitvoeren(aanvraag, getattr(wereld, wie))
+            assert Transitie.objects.filter(aanvraag=aanvraag, door=getattr(wereld, wie)).exists()
+        else:
+            with pytest.raises(GeenToestemming):
+                uitvoeren(aanvraag, getattr(wereld, wie))
+            assert Aanvraag.objects.get(pk=aanvraag.pk).status == status_voor
+
+
+def test_jobcoachorganisatie_en_haar_opdrachtgever_mogen_intrekken(wereld):
+    from .factories import volledig_concept
+
+    jobcoach = UserFactory(rol=Rol.JOBCOACH, jobcoachorganisatie=wereld.jobcoachorganisatie)
+    andere = UserFactory(rol=Rol.JOBCOACH, jobcoachorganisatie=JobcoachorganisatieFactory())
+    werknemer = UserFactory(rol=Rol.WERKNEMER, bsn="111222333")
+    concept = volledig_concept(door=jobcoach, gemeente=wereld.gemeente_a, namens="werknemer")
+    with pytest.raises(GeenToestemming):
+        services.aanvraag_indienen(aanvraag=concept, door=andere)
+    aanvraag = services.aanvraag_indienen(aanvraag=concept, door=jobcoach)
+    assert aanvraag.werkgever is None  # applied for the werknemer: not linked to a werkgever
+    with pytest.raises(GeenToestemming):
+        services.aanvraag_intrekken(aanvraag=aanvraag, door=andere)
+    services.aanvraag_intrekken(aanvraag=aanvraag, door=werknemer, reden="Zelf opgelost")
+    assert Aanvraag.objects.get(pk=aanvraag.pk).status == AanvraagStatus.INGETROKKEN
+
+
+def test_alleen_de_registrerende_klantmanager_registreert(wereld):
+    from .factories import volledig_concept
+
+    concept = services.aanvraag_registratie_starten(
+        door=wereld.km_a, gemeente=wereld.gemeente_a, kanaal="telefoon", ontvangen_op=timezone.localdate(),
+        aanvrager="werknemer")
+    volledig_concept(door=wereld.km_a, gemeente=wereld.gemeente_a, aanvraag=concept)
+    collega = UserFactory(rol=Rol.KLANTMANAGER, gemeenten=[wereld.gemeente_a])
+    with pytest.raises(GeenToestemming):
+        services.aanvraag_indienen(aanvraag=concept, door=collega)
+    with pytest.raises(GeenToestemming):
+        services.aanvraag_registratie_starten(door=wereld.km_b, gemeente=wereld.gemeente_a, kanaal="brief",
+                                              ontvangen_op=timezone.localdate(), aanvrager="werkgever")
+    aanvraag = services.aanvraag_indienen(aanvraag=concept, door=wereld.km_a)
+    assert aanvraag.status == AanvraagStatus.INGEDIEND and aanvraag.kanaal == "telefoon"
+
+
+def test_verouderde_klik_noemt_de_status_niet_een_verbod(wereld):
+    aanvraag = _in_behandeling(wereld)
+    tweede = UserFactory(rol=Rol.KLANTMANAGER, gemeenten=[wereld.gemeente_a])
+    with pytest.raises(TransitieFout, match="zolang de status ‘in behandeling’ is") as fout:
+        services.aanvraag_in_behandeling_nemen(aanvraag=Aanvraag.objects.get(pk=aanvraag.pk), door=tweede)
+    assert not isinstance(fout.value, GeenToestemming)
+
+
+def test_indienen_vereist_de_kerngegevens(wereld):
+    concept = services.aanvraag_concept_opslaan(door=wereld.wg_a, gemeente=wereld.gemeente_a,
+                                                gegevens={"werknemer_naam": "Jan"})
+    with pytest.raises(TransitieFout, match="nog niet compleet: het BSN van de werknemer, de functie"):
+        services.aanvraag_indienen(aanvraag=concept, door=wereld.wg_a)
+    assert Aanvraag.objects.get(pk=concept.pk).status == AanvraagStatus.CONCEPT

@@ -66,7 +66,7 @@ def test_werknemer_ziet_alleen_aanvragen_met_eigen_bsn(client, wereld):
     "url_name,rollen_toegestaan",
     [
         ("aanvragen:werklijst", {Rol.KLANTMANAGER, Rol.ARBEIDSDESKUNDIGE}),
-        ("aanvragen:nieuw", {Rol.WERKGEVER, Rol.WERKNEMER}),
+        ("aanvragen:nieuw", {Rol.WERKGEVER, Rol.WERKNEMER, Rol.JOBCOACH}),
         ("beoordeling:ondertekenen", {Rol.ARBEIDSDESKUNDIGE}),
         ("verordening:lijst", {Rol.FUNCTIONEEL_BEHEERDER}),
         ("aanvragen:overzicht", {Rol.BELEIDSMEDEWERKER}),
@@ -88,8 +88,8 @@ def test_anoniem_wordt_naar_inloggen_gestuurd(client):
 @pytest.mark.parametrize(
     "rol,start",
     [(Rol.WERKGEVER, "aanvragen:mijn"), (Rol.KLANTMANAGER, "aanvragen:werklijst"),
-     (Rol.ARBEIDSDESKUNDIGE, "beoordeling:ondertekenen"), (Rol.BEZWAARBEHANDELAAR, "beoordeling:besluiten"),
-     (Rol.JOBCOACH, "beoordeling:trajecten"), (Rol.FUNCTIONEEL_BEHEERDER, "verordening:lijst"),
+     (Rol.ARBEIDSDESKUNDIGE, "beoordeling:ondertekenen"), (Rol.BEZWAARBEHANDELAAR, "bezwaar:lijst"),
+     (Rol.JOBCOACH, "trajecten:jobcoach"), (Rol.FUNCTIONEEL_BEHEERDER, "verordening:lijst"),
      (Rol.BELEIDSMEDEWERKER, "aanvragen:overzicht"), (Rol.WERKNEMER, "aanvragen:mijn")],
 )
 def test_elke_rol_landt_op_eigen_startpagina(client, wereld, rol, start):

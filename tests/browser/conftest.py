@@ -1,8 +1,14 @@
 """Browser tests: headless Debian Chromium against pytest-django's live server.
 
-Playwright's sync API keeps an asyncio loop running in the test thread, so Django's ORM would refuse
-every query made from the tests ("SynchronousOnlyOperation"). That is the one reason for
-DJANGO_ALLOW_ASYNC_UNSAFE, and it is set here only (CONVENTIONS.md item 12).
+Playwright's sync API keeps an asyncio loop marked as running in the test thread for as long as
+Playwright is started, so Django's ORM would refuse every query made from that thread
+("SynchronousOnlyOperation"): in the tests themselves, in fixtures, and in pytest-django's flush after
+each test. That is the one reason for DJANGO_ALLOW_ASYNC_UNSAFE, and it is set here only
+(CONVENTIONS.md item 12) — and only while Playwright runs: Playwright is started for this package
+and stopped after its last test, and the variable is removed with it, so the rest of the session
+(and any subprocess it starts, such as `manage.py check --deploy`, which rejects the variable) never
+sees it. That is why `playwright`, `browser` and `browser_context_args` below replace
+pytest-playwright's session-scoped fixtures of the same name.
 
 Run just these with `pytest -m browser`, or skip them with `-m "not browser"`.
 """
@@ -11,12 +17,12 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect, sync_playwright
 
 from tests.conftest import Wereld
 from tests.factories import WACHTWOORD
 
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
+ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
 BROWSER_MAP = Path(__file__).resolve().parent
 
 CHROMIUM_ARGS = [
@@ -48,6 +54,47 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+@pytest.fixture(scope="package")
+def playwright():
+    vorige = os.environ.get(ASYNC_UNSAFE)
+    os.environ[ASYNC_UNSAFE] = "true"
+    try:
+        with sync_playwright() as pw:
+            yield pw
+    finally:
+        if vorige is None:
+            os.environ.pop(ASYNC_UNSAFE, None)
+        else:
+            os.environ[ASYNC_UNSAFE] = vorige
+
+
+@pytest.fixture(scope="package")
+def browser_type(playwright, browser_name):
+    return getattr(playwright, browser_name)
+
+
+@pytest.fixture(scope="package")
+def launch_browser(browser_type_launch_args, browser_type):
+    def launch(**kwargs):
+        return browser_type.launch(**{**browser_type_launch_args, **kwargs})
+
+    return launch
+
+
+@pytest.fixture(scope="package")
+def browser(launch_browser):
+    browser = launch_browser()
+    yield browser
+    browser.close()
+
+
+@pytest.fixture(scope="package")
+def browser_context_args(live_server):
+    """Every context talks Dutch, lives in Amsterdam's time zone and opens the live server."""
+    return {"base_url": live_server.url, "locale": "nl-NL", "timezone_id": "Europe/Amsterdam",
+            "accept_downloads": True}
+
+
 @pytest.fixture
 def e2e_wereld(transactional_db):
     """The `wereld` of tests/conftest.py, but committed, so the live server thread sees it."""
@@ -55,26 +102,21 @@ def e2e_wereld(transactional_db):
 
 
 @pytest.fixture
-def sessie(browser, live_server):
-    """Open a fresh browser context (one person, own cookies) and log `gebruikersnaam` in.
+def sessie(new_context):
+    """Log `gebruikersnaam` in through /inloggen/ in a fresh browser context (own cookies).
 
-    Returns the page, which shows the user's start page after logging in.
+    Returns the page, which then shows the user's start page. pytest-playwright's `new_context`
+    closes the contexts after the test (and records traces/screenshots when asked to).
     """
-    contexten = []
 
     def inloggen(gebruikersnaam: str):
-        context = browser.new_context(
-            base_url=live_server.url, locale="nl-NL", timezone_id="Europe/Amsterdam", accept_downloads=True
-        )
-        contexten.append(context)
-        page = context.new_page()
+        page = new_context().new_page()
+        page.set_default_timeout(10_000)  # actions; expect() keeps its 5 s
         page.goto("/inloggen/")
         page.get_by_label("Gebruikersnaam").fill(gebruikersnaam)
         page.get_by_label("Wachtwoord").fill(WACHTWOORD)
         page.get_by_role("button", name="Inloggen").click()
-        page.get_by_role("button", name="Uitloggen").wait_for()
+        expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
         return page
 
-    yield inloggen
-    for context in contexten:
-        context.close()
+    return inloggen

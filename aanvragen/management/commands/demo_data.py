@@ -7,9 +7,11 @@ keeps its own part in `<app>/demo.py`.
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from aanvragen.bezwaar import demo as bezwaar_demo
 from aanvragen.demo import DemoAanvragen
 from aanvragen.models import Aanvraag
 from accounts import demo as accounts_demo
+from beoordeling.trajecten import demo as trajecten_demo
 from verordening import demo as verordening_demo
 
 
@@ -25,9 +27,12 @@ class Command(BaseCommand):
                 gemeenten=gemeenten, werkgevers=werkgevers, jobcoachorganisaties=jobcoachorganisaties
             )
         if Aanvraag.objects.filter(werkgever__in=werkgevers.values()).exists():
+            trajecten_demo.laad_trajecten()
             self.stdout.write("Demodata was al geladen; gebruikers en verordeningen zijn bijgewerkt.")
             return
         DemoAanvragen().laad(gemeenten, gebruikers, jobcoachorganisaties["noord"])
+        bezwaar_demo.laad(gemeenten, gebruikers)
+        trajecten_demo.laad_trajecten()
         self.stdout.write(self.style.SUCCESS(
             f"Demodata geladen. Wachtwoord van alle demogebruikers: {accounts_demo.DEMO_WACHTWOORD}"
         ))
