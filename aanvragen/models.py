@@ -225,7 +225,7 @@ class Aanvraag(ConcurrentTransitionMixin, models.Model):
                 name="aanvraag_open_ontv_idx",
             ),
             # "Behandeld door: mij", in order of receipt.
-            models.Index(fields=["behandelaar", "ontvangen_op", "id"], name="aanvraag_behandelaar_idx"),
+            models.Index(fields=["behandelaar", "gemeente", "ontvangen_op", "id"], name="aanvraag_behandelaar_idx"),
             models.Index(fields=["jobcoachorganisatie", "-aangemaakt_op"], name="aanvraag_jco_idx"),
         ]
 

@@ -8,7 +8,6 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -26,6 +25,7 @@ from .bijlagen import BijlageGeweigerd
 from .formulier import AANVRAGERS
 from .forms import AanvullenForm, AanvullingVragenForm, BuitenBehandelingForm, IntrekkenForm, VerdagenForm
 from .models import OPEN_STATUSSEN, Aanvraag, AanvraagStatus
+from .paginering import BegrensdePaginator
 from .transities import TransitieFout
 
 BEHANDELAARS = (Rol.KLANTMANAGER, Rol.ARBEIDSDESKUNDIGE)
@@ -236,7 +236,7 @@ def werklijst(request):
     vandaag = timezone.localdate()
     qs = selectors.werklijst(user=request.user, status=status, sorteer=sorteer, behandelaar=behandelaar,
                              te_laat=te_laat, vandaag=vandaag)
-    pagina = Paginator(qs, settings.WERKLIJST_PER_PAGINA).get_page(request.GET.get("pagina"))
+    pagina = BegrensdePaginator(qs, settings.WERKLIJST_PER_PAGINA).get_page(request.GET.get("pagina"))
     rijen = [
         (a, weergave.termijnweergave(einde=a.uiterste_beslisdatum, vandaag=vandaag, open_=a.status in OPEN_STATUSSEN,
                                      opgeschort=a.status == AanvraagStatus.AANVULLING_GEVRAAGD))

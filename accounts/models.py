@@ -4,6 +4,8 @@ Scope follows from the role: staff see the cases of their gemeenten, a werkgever
 werkgever, a werknemer those that carry his BSN, a jobcoach those assigned to its organisation.
 """
 
+from functools import cached_property
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -76,7 +78,7 @@ class User(AbstractUser):
     def rol_label(self) -> str:
         return self.get_rol_display()
 
-    @property
+    @cached_property
     def organisatie_label(self) -> str:
         """The organisation shown in the page header. Uses prefetched gemeenten when present."""
         if self.is_gemeente_medewerker:

@@ -204,6 +204,8 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIN
 
 # Gemeente staff are logged out after this many idle seconds (they work with special-category data).
 STAFF_IDLE_TIMEOUT = int(os.environ.get("STAFF_IDLE_TIMEOUT", str(30 * 60)))
+# Extending that timeout writes the session row; doing it at most once a minute is precise enough.
+STAFF_SESSION_VERLENG_NA = 60
 
 # Content-Security-Policy without unsafe-inline: every style and script is a static file of the app.
 CONTENT_SECURITY_POLICY = {

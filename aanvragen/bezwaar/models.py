@@ -41,7 +41,7 @@ class IndienerRol(models.TextChoices):
 
 
 class BezwaarKanaal(models.TextChoices):
-    ONLINE = "online", _("Online (Jobcoachloket)")
+    ONLINE = "online", _("Online via Jobcoachloket")
     BRIEF = "brief", _("Per brief")
 
 

@@ -43,3 +43,13 @@ def test_deploy_check_is_schoon_met_productie_instellingen():
         cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, timeout=120,
     )
     assert resultaat.returncode == 0, resultaat.stdout + resultaat.stderr
+
+
+def test_sessie_van_medewerker_wordt_hooguit_eens_per_minuut_weggeschreven(client, wereld, settings):
+    settings.STAFF_SESSION_VERLENG_NA = 60
+    client.force_login(wereld.km_a)
+    client.get(reverse("aanvragen:werklijst"))
+    eerste = client.session["_verlengd_op"]
+    client.get(reverse("aanvragen:werklijst"))
+    assert client.session["_verlengd_op"] == eerste
+    assert client.session.get_expiry_age() == settings.STAFF_IDLE_TIMEOUT
