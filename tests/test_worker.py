@@ -42,7 +42,7 @@ def wereld_in_de_database(transactional_db):
 def via_redis():
     """Send tasks to the Redis broker instead of running them in-process; restore afterwards."""
     if not settings.REDIS_URL:
-        pytest.skip("REDIS_URL is not set: there is no broker for a real worker")
+        pytest.fail("REDIS_URL is not set: the worker tests need a Redis broker (`make test` sets it)")
     assert celery_app.conf.broker_url == settings.REDIS_URL
     eager = celery_app.conf.task_always_eager
     celery_app.conf.task_always_eager = False

@@ -7,8 +7,8 @@ rows lie spread over the table as in production — and written in chunks, one t
 werknemers, aanvragen, beoordelingen, besluiten, documenten, transities.
 
 Generated rows are recognisable, so `reset` removes only them: gemeenten with a CBS-like code
-GM2xxx, users named "load.…", werkgevers with a KvK-nummer 9xxxxxxx and jobcoachorganisaties
-8xxxxxxx. To extend the data set for a new model, add a function here and call it from
+GM2001 to GM2342, users named "load.…", werkgevers whose KvK-nummer starts with 9 and
+jobcoachorganisaties whose KvK-nummer starts with 8. To extend the data set for a new model, add a function here and call it from
 `_schrijf_zaken` (per case) or `genereer` (national), and a column list that `Tabel` checks.
 """
 
