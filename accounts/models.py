@@ -4,8 +4,11 @@ Scope follows from the role: staff see the cases of their gemeenten, a werkgever
 werkgever, a werknemer those that carry his BSN, a jobcoach those assigned to its organisation.
 """
 
+import hashlib
+import hmac
 from functools import cached_property
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -96,3 +99,46 @@ class User(AbstractUser):
                 set(self.gemeenten.values_list("id", flat=True)) if self.is_gemeente_medewerker else set()
             )
         return self._gemeente_ids
+
+
+class Actie(models.TextChoices):
+    BEKIJKEN = "bekijken", _("Bekijken")
+    DOWNLOADEN = "downloaden", _("Downloaden")
+    WIJZIGEN = "wijzigen", _("Wijzigen")
+
+
+class Werkproces(models.TextChoices):
+    INTAKE = "intake", _("Intake")
+    ONDERZOEK = "onderzoek", _("Onderzoek")
+    BESLUITVORMING = "besluitvorming", _("Besluitvorming")
+    BEZWAAR = "bezwaar", _("Bezwaar")
+    MONITORING = "monitoring", _("Monitoring")
+    BEHEER = "beheer", _("Beheer")
+
+
+class Verwerking(models.Model):
+    """One entry of the verwerkingenlog (AVG art. 30): who opened, downloaded or changed whose case, when
+    and for which werkproces. The person is stored as a keyed hash of the BSN (never the BSN itself) and
+    the case as a plain id, so the log survives deletion of the case."""
+
+    wie = models.ForeignKey(User, on_delete=models.PROTECT, related_name="verwerkingen", verbose_name=_("wie"))
+    wanneer = models.DateTimeField(_("wanneer"), auto_now_add=True)
+    persoon_sleutel = models.CharField(_("persoonssleutel"), max_length=64)
+    aanvraag_id = models.IntegerField(_("aanvraag"))
+    actie = models.CharField(_("actie"), max_length=16, choices=Actie.choices)
+    werkproces = models.CharField(_("werkproces"), max_length=16, choices=Werkproces.choices)
+    url_naam = models.CharField(_("pagina"), max_length=100)
+
+    class Meta:
+        verbose_name = _("verwerking")
+        verbose_name_plural = _("verwerkingen")
+        ordering = ["-wanneer", "-id"]
+        indexes = [models.Index(fields=["persoon_sleutel", "wanneer"], name="verwerking_persoon_wanneer")]
+
+    @staticmethod
+    def sleutel(bsn: str) -> str:
+        """HMAC-SHA256 of the BSN with SECRET_KEY: the same person gives the same key, the BSN cannot be read
+        back. An empty BSN (an aanvraag without werknemer yet) gets an empty key."""
+        if not bsn:
+            return ""
+        return hmac.new(settings.SECRET_KEY.encode(), bsn.encode(), hashlib.sha256).hexdigest()

@@ -28,7 +28,8 @@ MENU: dict[str, tuple[NavItem, ...]] = {
                    NavItem("Nieuwe aanvraag", "aanvragen:nieuw")),
     Rol.FUNCTIONEEL_BEHEERDER: (NavItem("Verordeningen", "verordening:lijst"),
                                 NavItem("Vergelijken", "verordening:vergelijken"),
-                                NavItem("Jobcoachorganisaties", "verordening:register")),
+                                NavItem("Jobcoachorganisaties", "verordening:register"),
+                                NavItem("Verwerkingenlog", "accounts:verwerkingen")),
     Rol.BELEIDSMEDEWERKER: (NavItem("Overzicht", "aanvragen:overzicht"), NavItem("Vergelijken", "verordening:vergelijken")),
 }
 

@@ -15,5 +15,6 @@ urlpatterns = [
     path("", include("beoordeling.trajecten.urls")),
     path("", include("aanvragen.bezwaar.urls")),
     path("", include("verordening.urls")),
+    path("", include("accounts.urls")),
     path("beheer/", admin.site.urls),
 ]
