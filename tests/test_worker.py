@@ -16,7 +16,6 @@ from decimal import Decimal
 import pytest
 from celery.contrib.testing.worker import start_worker
 from celery.signals import task_postrun
-from django.conf import settings
 from pypdf import PdfReader
 
 from beoordeling.models import Besluit, Document
@@ -30,28 +29,6 @@ pytestmark = pytest.mark.worker
 
 WERKNEMER = "Fatima el Amrani"
 WACHTTIJD = 30  # seconds
-
-
-@pytest.fixture
-def wereld_in_de_database(transactional_db):
-    """The usual `wereld`, committed, so the worker thread (its own DB connection) can read it."""
-    return Wereld()
-
-
-@pytest.fixture
-def via_redis():
-    """Send tasks to the Redis broker instead of running them in-process; restore afterwards."""
-    if not settings.REDIS_URL:
-        pytest.fail("REDIS_URL is not set: the worker tests need a Redis broker (`make test` sets it)")
-    assert celery_app.conf.broker_url == settings.REDIS_URL
-    eager = celery_app.conf.task_always_eager
-    celery_app.conf.task_always_eager = False
-    celery_app.control.purge()  # leftovers of an aborted earlier run must not reach this worker
-    try:
-        yield
-    finally:
-        celery_app.control.purge()
-        celery_app.conf.task_always_eager = eager
 
 
 @contextlib.contextmanager

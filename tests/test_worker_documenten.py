@@ -33,7 +33,6 @@ from beoordeling.models import Document, Dossierverzoek
 from beoordeling.tasks import beschikking_renderen, dossier_maken
 from config.celery import app as celery_app
 from tests.beoordeling.documenten_helpers import WERKNEMER, besluit_met_onderzoek, pdf_tekst
-from tests.conftest import Wereld
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.worker
@@ -65,24 +64,6 @@ FileSystemStorage._save = _save
 app.worker_main(["worker", "--pool=prefork", "--concurrency=1", "--loglevel=WARNING", "--without-gossip",
                  "--without-mingle", "--without-heartbeat", "--hostname=doodgemaakt@%h"])
 """
-
-
-@pytest.fixture
-def wereld_in_de_database(transactional_db):
-    return Wereld()
-
-
-@pytest.fixture
-def via_redis():
-    """Send tasks to the Redis broker instead of running them in-process; restore afterwards."""
-    assert settings.REDIS_URL, "Zet REDIS_URL: zonder broker is er geen echte worker"
-    celery_app.conf.task_always_eager = False
-    celery_app.control.purge()  # leftovers of an aborted earlier run must not reach this worker
-    try:
-        yield
-    finally:
-        celery_app.control.purge()
-        celery_app.conf.task_always_eager = True
 
 
 def wacht_tot(voorwaarde, *, omschrijving: str):

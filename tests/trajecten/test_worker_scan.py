@@ -9,14 +9,14 @@ from django.conf import settings
 from aanvragen.models import Transitie
 from beoordeling.trajecten.models import Traject, TrajectStatus
 from config.celery import app as celery_app
-from tests.test_worker import afgeronde_taken, echte_worker, via_redis, wacht_tot, wereld_in_de_database  # noqa: F401
+from tests.test_worker import afgeronde_taken, echte_worker, wacht_tot
 
 from .factories import traject
 
 pytestmark = pytest.mark.worker
 
 
-def test_beat_taak_draait_de_scan_op_een_echte_worker(wereld_in_de_database, via_redis):  # noqa: F811
+def test_beat_taak_draait_de_scan_op_een_echte_worker(wereld_in_de_database, via_redis):
     t = traject(wereld_in_de_database, startdatum=datetime.date.today() - datetime.timedelta(days=10))
     entry = settings.CELERY_BEAT_SCHEDULE["trajecten-monitoring-scan"]
     with afgeronde_taken(entry["task"]) as afgerond, echte_worker():
